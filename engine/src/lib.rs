@@ -1,0 +1,13 @@
+//! Encours engine: reads invoice lists, ages them and ranks who to chase, with no I/O and no
+//! clock. The as-of date always comes in as a parameter.
+//!
+//! The pipeline: [`import::import`] turns file bytes into a [`ledger::Ledger`] plus what it
+//! could not read; [`aging::age`] turns a ledger, settings and an as-of date into an
+//! [`aging::AgingReport`]; [`priority::prioritize`] ranks the report's overdue items.
+
+pub mod aging;
+pub mod lang;
+pub mod ledger;
+pub mod letter;
+pub mod import;
+pub mod priority;
