@@ -6,8 +6,21 @@
 //! [`aging::AgingReport`]; [`priority::prioritize`] ranks the report's overdue items.
 
 pub mod aging;
+pub mod behaviour;
+pub mod columns;
+pub mod dates;
+pub mod decode;
+pub mod excel;
+pub mod fec;
+pub mod import;
+pub mod kpi;
 pub mod lang;
 pub mod ledger;
 pub mod letter;
-pub mod import;
+pub mod money;
+pub mod penalties;
 pub mod priority;
+pub mod report;
+pub mod table;
+pub mod terms;
+pub mod text;
