@@ -269,8 +269,8 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         LetterDeadline => ("Délai de paiement accordé (jours)", "Days given to pay"),
         LadderHeading => ("Paliers de relance", "Reminder ladder"),
         EcbRateAfterAsOf => (
-            "— ce taux est postérieur à la date d'arrêté : saisissez le taux BCE applicable à \
-             cette date.",
+            "— ce taux est postérieur à la date d'arrêté : saisissez le taux BCE \
+             applicable à cette date.",
             "— this rate is later than the as-of date: enter the ECB rate in force at that date.",
         ),
         ScoreHeading => ("Score combiné : pondérations", "Combined score: weights"),
@@ -449,7 +449,8 @@ pub fn penalties_line(lang: Lang, interest: &str, indemnity: &str, invoices: u32
     };
     match lang {
         Lang::Fr => format!(
-            "Pénalités : intérêts {interest} + indemnité forfaitaire {indemnity} ({invoices} {fr})"
+            "Pénalités : intérêts {interest} + indemnité forfaitaire {indemnity} \
+             ({invoices} {fr})"
         ),
         Lang::En => format!(
             "Penalties: interest {interest} + fixed indemnity {indemnity} ({invoices} {en})"

@@ -435,8 +435,8 @@ impl StepText<'_> {
                 format!(
                     "Bonjour,\n\nMalgré nos précédentes relances, votre compte \
                      présente{at} les pièces échues suivantes :\n\n{statement}\n\nNous vous \
-                     demandons de régler ce solde sous {d} jours. À défaut, nous vous adresserons une \
-                     relance par lettre recommandée.\n\n{sign}"
+                     demandons de régler ce solde sous {d} jours. À défaut, nous vous \
+                     adresserons une relance par lettre recommandée.\n\n{sign}"
                 ),
             ),
             Step::RegisteredLetter => (

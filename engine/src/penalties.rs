@@ -147,7 +147,8 @@ pub fn days_late(report: &AgingReport, item: &AgedItem) -> i64 {
 
 /// The penalties on item `item_index` of `report`: `None` when none are due (not an invoice,
 /// as credit notes and unapplied payments bear none; disputed, as a contested invoice is not
-/// claimed; nothing outstanding; not yet late; penalties off), `Some(Err(item_index))` when the interest overflows a decimal.
+/// claimed; nothing outstanding; not yet late; penalties off), `Some(Err(item_index))` when
+/// the interest overflows a decimal.
 pub fn invoice_penalty(
     ledger: &Ledger,
     report: &AgingReport,
