@@ -855,19 +855,10 @@ mod tests {
         Invoice {
             line: 2,
             number: number.to_owned(),
-            client: ClientId(0),
-            currency: None,
-            kind: ItemKind::Invoice,
             amount: money(amount),
-            paid: None,
             issue_date: issue.map(date),
             due_date: due.map(date),
-            terms: None,
-            terms_text: None,
-            payment_date: None,
-            disputed: false,
-            owner: None,
-            email: None,
+            ..Invoice::default()
         }
     }
 

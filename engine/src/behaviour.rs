@@ -154,7 +154,6 @@ mod tests {
                 line: i as u32 + 2,
                 number: format!("F-{i}"),
                 client,
-                currency: None,
                 kind: if amount.starts_with('-') {
                     ItemKind::CreditNote
                 } else {
@@ -162,14 +161,9 @@ mod tests {
                 },
                 amount: dec(amount),
                 paid: paid.map(dec),
-                issue_date: None,
                 due_date: due.map(date),
-                terms: None,
-                terms_text: None,
                 payment_date: paid_on.map(date),
-                disputed: false,
-                owner: None,
-                email: None,
+                ..Invoice::default()
             });
         }
         ledger

@@ -247,18 +247,11 @@ mod tests {
             line: 2,
             number: format!("F-{issue}"),
             client: ClientId(client),
-            currency: None,
-            kind: ItemKind::Invoice,
             amount: money(amount),
             paid: Some(money(paid)),
             issue_date: Some(date(issue)),
             due_date: Some(date(due)),
-            terms: None,
-            terms_text: None,
-            payment_date: None,
-            disputed: false,
-            owner: None,
-            email: None,
+            ..Invoice::default()
         }
     }
 

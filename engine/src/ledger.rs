@@ -116,6 +116,31 @@ pub struct Invoice {
     pub email: Option<String>,
 }
 
+/// An empty unpaid invoice of the first client, line 0, amount 0 and no dates: the base that
+/// builders and test fixtures complete with struct update syntax
+/// (`Invoice { amount, due_date, ..Invoice::default() }`).
+impl Default for Invoice {
+    fn default() -> Self {
+        Invoice {
+            line: 0,
+            number: String::new(),
+            client: ClientId(0),
+            currency: None,
+            kind: ItemKind::Invoice,
+            amount: Decimal::ZERO,
+            paid: None,
+            issue_date: None,
+            due_date: None,
+            terms: None,
+            terms_text: None,
+            payment_date: None,
+            disputed: false,
+            owner: None,
+            email: None,
+        }
+    }
+}
+
 /// The imported items and the names they refer to.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ledger {

@@ -305,18 +305,9 @@ mod tests {
             line: 2,
             number: "F".into(),
             client: ClientId(client),
-            currency: None,
             kind,
             amount: dec(amount),
-            paid: None,
-            issue_date: None,
-            due_date: None,
-            terms: None,
-            terms_text: None,
-            payment_date: None,
-            disputed: false,
-            owner: None,
-            email: None,
+            ..Invoice::default()
         }
     }
 

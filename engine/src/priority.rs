@@ -822,15 +822,9 @@ mod tests {
                 currency: Some(*currency),
                 kind: if amount < Decimal::ZERO { ItemKind::CreditNote } else { ItemKind::Invoice },
                 amount,
-                paid: None,
-                issue_date: None,
                 due_date: Some(due_date),
-                terms: None,
-                terms_text: None,
-                payment_date: None,
-                disputed: false,
                 owner: owner.map(str::to_owned),
-                email: None,
+                ..Invoice::default()
             });
             report.items.push(AgedItem {
                 index: i,

@@ -398,18 +398,10 @@ mod tests {
             line: 2,
             number: number.to_owned(),
             client: ClientId(client),
-            currency: None,
-            kind: ItemKind::Invoice,
             amount: money(amount),
-            paid: None,
             issue_date: Some(date(issue)),
             due_date: Some(date(due)),
-            terms: None,
-            terms_text: None,
-            payment_date: None,
-            disputed: false,
-            owner: None,
-            email: None,
+            ..Invoice::default()
         }
     }
 

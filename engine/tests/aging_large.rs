@@ -40,11 +40,7 @@ fn big_ledger() -> Ledger {
                 } else {
                     None
                 },
-                terms_text: None,
-                payment_date: None,
-                disputed: false,
-                owner: None,
-                email: None,
+                ..Invoice::default()
             }
         })
         .collect();

@@ -32,7 +32,6 @@ fn invoice() -> impl Strategy<Value = Invoice> {
                 let kind =
                     [ItemKind::Invoice, ItemKind::CreditNote, ItemKind::UnappliedPayment][kind];
                 Invoice {
-                    line: 0,
                     number: String::new(),
                     client: ClientId(client),
                     currency,
@@ -42,11 +41,9 @@ fn invoice() -> impl Strategy<Value = Invoice> {
                     issue_date: issue.map(day),
                     due_date: due.map(day),
                     terms,
-                    terms_text: None,
                     payment_date: paid_on.map(day),
                     disputed,
-                    owner: None,
-                    email: None,
+                    ..Invoice::default()
                 }
             },
         )
@@ -182,19 +179,11 @@ proptest! {
             .map(|(i, &c)| Invoice {
                 line: i as u32 + 2,
                 number: format!("F-{i}"),
-                client: ClientId(0),
-                currency: None,
-                kind: ItemKind::Invoice,
                 amount: Decimal::new(c, 2),
                 paid: Some(Decimal::new(c / 3, 2)),
                 issue_date: Some(day(0)),
                 due_date: Some(day(i as i64)),
-                terms: None,
-                terms_text: None,
-                payment_date: None,
-                disputed: false,
-                owner: None,
-                email: None,
+                ..Invoice::default()
             })
             .collect();
         let ledger = Ledger { invoices, clients: vec!["A".to_owned()] };

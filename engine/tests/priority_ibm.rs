@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use encours_engine::behaviour::{self, BehaviourReport};
-use encours_engine::ledger::{ClientId, Currency, Invoice, ItemKind, Ledger};
+use encours_engine::ledger::{ClientId, Currency, Invoice, Ledger};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -46,18 +46,11 @@ fn read(text: &str) -> (Ledger, Expected) {
             line: i as u32 + 2,
             number: record[number].to_owned(),
             client,
-            currency: None,
-            kind: ItemKind::Invoice,
             amount: value,
-            paid: None,
             issue_date: Some(mdy(&record[issued])),
             due_date: Some(mdy(&record[due])),
-            terms: None,
-            terms_text: None,
             payment_date: Some(mdy(&record[settled])),
-            disputed: false,
-            owner: None,
-            email: None,
+            ..Invoice::default()
         });
         let sums = expected.entry(client).or_default();
         sums.0 += value;

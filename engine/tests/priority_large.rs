@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use encours_engine::aging::{AgedItem, AgingReport};
-use encours_engine::ledger::{ClientId, Currency, Invoice, ItemKind, Ledger};
+use encours_engine::ledger::{ClientId, Currency, Invoice, Ledger};
 use encours_engine::priority::{self, PrioritySettings, Step};
 use rust_decimal::Decimal;
 
@@ -45,17 +45,10 @@ fn one_entry_per_client_and_currency() {
             number: String::new(),
             client: item.client,
             currency: Some(item.currency),
-            kind: ItemKind::Invoice,
             amount: item.outstanding,
-            paid: None,
-            issue_date: None,
             due_date: Some(item.due_date),
-            terms: None,
-            terms_text: None,
-            payment_date: None,
-            disputed: false,
             owner: (item.index % 3 == 0).then(|| OWNERS[item.index % 2].to_owned()),
-            email: None,
+            ..Invoice::default()
         })
         .collect();
 

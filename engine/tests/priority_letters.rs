@@ -35,18 +35,12 @@ fn setup(rows: &[Row]) -> (Ledger, AgingReport, ClientAction) {
             line: i as u32 + 2,
             number: (*number).to_owned(),
             client,
-            currency: None,
             kind: *kind,
             amount: dec(outstanding),
-            paid: None,
             issue_date: Some(date(issued)),
             due_date: Some(date(due)),
-            terms: None,
-            terms_text: None,
-            payment_date: None,
-            disputed: false,
-            owner: None,
             email: Some("compta@example.fr".into()),
+            ..Invoice::default()
         });
         report.items.push(AgedItem {
             index: i,
