@@ -2,33 +2,20 @@
 //! reading, aging, re-aging after a settings change, and ranking. Figures, not a pass/fail:
 //! `cargo bench -p encours-engine --bench pipeline` (`ROWS=100000` for a shorter run).
 
+#[path = "../tests/common/french_export.rs"]
+mod french_export;
+
 use chrono::NaiveDate;
 use encours_engine::aging::{age, AgingSettings, Basis};
 use encours_engine::import::{import, ImportOptions};
 use encours_engine::priority::{plan, PrioritySettings};
-use std::fmt::Write;
+use french_export::french_export;
 use std::time::{Duration, Instant};
 
 fn main() {
-    // Generate the export: 5,000 clients, French amounts and dates, some part-paid.
+    // Generate the export (see tests/common/french_export.rs).
     let rows: usize = std::env::var("ROWS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000_000);
-    let mut text = String::with_capacity(rows * 80 + 100);
-    text.push_str("N° facture;Client;Montant TTC;Date facture;Échéance;Réglé\r\n");
-    for i in 0..rows {
-        let _ = write!(
-            text,
-            "FA-{i:07};Client numéro {};{} {:03},{:02};{:02}/{:02}/2024;{:02}/{:02}/2025;{}\r\n",
-            i % 5000,
-            1 + i % 90,
-            i % 1000,
-            i % 100,
-            1 + i % 28,
-            1 + i % 12,
-            1 + i % 28,
-            1 + i % 12,
-            if i % 3 == 0 { "100,00" } else { "0" },
-        );
-    }
+    let text = french_export(rows);
     println!("input: {rows} rows, {:.1} MB", text.len() as f64 / 1e6);
 
     // Read it once, as the browser does when a file is given.
