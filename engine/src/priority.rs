@@ -276,6 +276,7 @@ impl ScoreExplanation {
     /// One line for the user, figures to one decimal:
     /// `score 55,0 sur 100 : montant 30,0 (60,0 % de l'encours échu × 50) + ...`.
     pub fn explain(&self, lang: Lang) -> String {
+        // The formatters, and the sum of the weights: the highest score possible.
         let s = &self.settings;
         let n = |d: Decimal| one_decimal(d, lang);
         let pct = |d: Decimal| one_decimal(d.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(d), lang);
@@ -284,61 +285,47 @@ impl ScoreExplanation {
             .checked_add(s.age_weight)
             .and_then(|t| t.checked_add(s.behaviour_weight))
             .unwrap_or_default();
+
+        // Each figure once, named, so both languages say the same thing.
+        let (score, total) = (n(self.score), n(total));
+        let (amount, share, amount_weight) =
+            (n(self.amount_part), pct(self.amount_share), n(s.amount_weight));
+        let (age, days, age_cap) = (n(self.age_part), self.days_past_due, s.age_scale_days);
+        let (age_factor, age_weight) = (pct(self.age_factor), n(s.age_weight));
+        let (behaviour_part, late_cap) = (n(self.behaviour_part), s.lateness_scale_days);
+        let (late_factor, late_weight) = (pct(self.behaviour_factor), n(s.behaviour_weight));
+        let average = self.average_days_late.map(n);
+
+        // The sentence in the user's language.
         match lang {
             Lang::Fr => {
-                let behaviour = match self.average_days_late {
+                let behaviour = match average {
                     Some(avg) => format!(
-                        "retard moyen de paiement {} j, plafonné à {} j : {} % × {}",
-                        n(avg),
-                        s.lateness_scale_days,
-                        pct(self.behaviour_factor),
-                        n(s.behaviour_weight)
+                        "retard moyen de paiement {avg} j, plafonné à {late_cap} j : \
+                         {late_factor} % × {late_weight}"
                     ),
                     None => "aucun historique de paiement".to_owned(),
                 };
                 format!(
-                    "score {} sur {} : montant {} ({} % de l'encours échu × {}) + ancienneté {} \
-                     ({} j de retard, plafonné à {} j : {} % × {}) + comportement {} ({})",
-                    n(self.score),
-                    n(total),
-                    n(self.amount_part),
-                    pct(self.amount_share),
-                    n(s.amount_weight),
-                    n(self.age_part),
-                    self.days_past_due,
-                    s.age_scale_days,
-                    pct(self.age_factor),
-                    n(s.age_weight),
-                    n(self.behaviour_part),
-                    behaviour
+                    "score {score} sur {total} : montant {amount} ({share} % de l'encours échu × \
+                     {amount_weight}) + ancienneté {age} ({days} j de retard, plafonné à \
+                     {age_cap} j : {age_factor} % × {age_weight}) + comportement \
+                     {behaviour_part} ({behaviour})"
                 )
             }
             Lang::En => {
-                let behaviour = match self.average_days_late {
+                let behaviour = match average {
                     Some(avg) => format!(
-                        "paid {} days late on average, capped at {}: {}% × {}",
-                        n(avg),
-                        s.lateness_scale_days,
-                        pct(self.behaviour_factor),
-                        n(s.behaviour_weight)
+                        "paid {avg} days late on average, capped at {late_cap}: \
+                         {late_factor}% × {late_weight}"
                     ),
                     None => "no payment history".to_owned(),
                 };
                 format!(
-                    "score {} out of {}: amount {} ({}% of the overdue total × {}) + age {} \
-                     ({} days past due, capped at {}: {}% × {}) + behaviour {} ({})",
-                    n(self.score),
-                    n(total),
-                    n(self.amount_part),
-                    pct(self.amount_share),
-                    n(s.amount_weight),
-                    n(self.age_part),
-                    self.days_past_due,
-                    s.age_scale_days,
-                    pct(self.age_factor),
-                    n(s.age_weight),
-                    n(self.behaviour_part),
-                    behaviour
+                    "score {score} out of {total}: amount {amount} ({share}% of the overdue \
+                     total × {amount_weight}) + age {age} ({days} days past due, capped at \
+                     {age_cap}: {age_factor}% × {age_weight}) + behaviour {behaviour_part} \
+                     ({behaviour})"
                 )
             }
         }
